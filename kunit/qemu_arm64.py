@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0
+# kunit.py --qemu_config for the kpkeys bench: arm64 'virt' on our QEMU
+# (build/qemu, first in PATH), CPU model from $KPKEYS_QEMU_CPU:
+#   max            Armv9 with FEAT_S1POE (our QEMU patches)
+#   max,poe=off    the same CPU without FEAT_S1POE
+import os
+
+from ..qemu_config import QemuArchParams
+
+QEMU_ARCH = QemuArchParams(linux_arch='arm64',
+			   kconfig='''
+CONFIG_SERIAL_AMBA_PL011=y
+CONFIG_SERIAL_AMBA_PL011_CONSOLE=y
+CONFIG_ARM64_POE=y''',
+			   qemu_arch='aarch64',
+			   kernel_path='arch/arm64/boot/Image.gz',
+			   kernel_command_line='console=ttyAMA0 panic=-1',
+			   extra_qemu_params=['-machine', 'virt', '-nic', 'none', '-smp', '2',
+					      '-cpu', os.environ.get('KPKEYS_QEMU_CPU', 'max')])
