@@ -11,7 +11,8 @@ CPU ?= max
 run: deps qemu tree
 	scripts/kunit kunit-arm64 arm64 $(CPU)
 	@grep -E '^(KTAP|[0-9]+\.\.|(not )?ok |    (not )?ok |        (not )?ok )' build/results/kunit-arm64.ktap || true
-	@grep -h '# Totals' build/results/kunit-arm64.ktap || true
+	@grep -h '# Totals' build/results/kunit-arm64.ktap
+	@! grep -q '^ *not ok' build/results/kunit-arm64.ktap
 
 # Each step records its results; a failing step does not stop the others,
 # and the summary counts what is missing as failed.
