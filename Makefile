@@ -18,7 +18,8 @@ run: deps qemu tree
 # and the summary counts what is missing as failed.
 test: deps
 	rm -rf build/results
-	-scripts/build-qemu >/dev/null && scripts/make-tree
+	-scripts/build-qemu >/dev/null
+	-scripts/make-tree
 	-scripts/kunit kunit-arm64-poe arm64 max
 	-scripts/kunit kunit-arm64-nopoe arm64 max,poe=off
 	-scripts/kunit kunit-um um
