@@ -6,26 +6,18 @@
 
 CPU ?= max
 
-.PHONY: run test deps qemu tree export kunit selftests-poe check-series summary clean
+.PHONY: run test deps qemu tree kernel export kunit selftests-poe check-series summary clean
 
-run: deps qemu tree
+run: kernel qemu
 	scripts/kunit kunit-arm64 arm64 $(CPU)
 	@grep -E '^(KTAP|[0-9]+\.\.|(not )?ok |    (not )?ok |        (not )?ok )' build/results/kunit-arm64.ktap || true
 	@grep -h '# Totals' build/results/kunit-arm64.ktap
 	@! grep -q '^ *not ok' build/results/kunit-arm64.ktap
 
-# Each step records its results; a failing step does not stop the others,
-# and the summary counts what is missing as failed.
-test: deps
-	rm -rf build/results
-	-scripts/build-qemu >/dev/null
-	-scripts/make-tree
-	-scripts/kunit kunit-arm64-poe arm64 max
-	-scripts/kunit kunit-arm64-nopoe arm64 max,poe=off
-	-scripts/kunit kunit-um um
-	-scripts/selftests-poe
-	-scripts/check-series
-	scripts/summarize
+# Every step, timed, in one script: a failing step does not stop the
+# others, and the summary counts what is missing as failed.
+test:
+	scripts/test
 
 deps:
 	@scripts/deps
@@ -36,20 +28,26 @@ qemu: deps
 tree: deps
 	scripts/make-tree
 
+# The arm64 bench kernel, from build/linux's work tree (commits and edits).
+kernel: tree
+	scripts/sync-src
+	scripts/bench-kernel >/dev/null
+
 export:
 	scripts/export-series
 
-kunit: deps qemu tree
+kunit: kernel qemu
 	scripts/kunit kunit-arm64-poe arm64 max
 	scripts/kunit kunit-arm64-nopoe arm64 max,poe=off
 	scripts/kunit kunit-um um
 	scripts/summarize kunit
 
-selftests-poe: deps qemu
+selftests-poe: kernel qemu
 	scripts/selftests-poe
 	scripts/summarize selftests
 
-check-series: deps tree
+check-series: tree
+	scripts/sync-src --committed
 	scripts/check-series
 	scripts/summarize checks
 

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
-# kunit.py --qemu_config for the kpkeys bench: arm64 'virt' on our QEMU
-# (build/qemu, first in PATH), CPU model from $KPKEYS_QEMU_CPU:
+# kunit.py --qemu_config for the kpkeys bench: the arm64 bench kernel
+# (scripts/bench-kernel, booted with 'kunit.py exec') on QEMU 'virt' with
+# our QEMU (build/qemu, first in PATH), CPU model from $KPKEYS_QEMU_CPU:
 #   max            Armv9 with FEAT_S1POE (our QEMU patches)
 #   max,poe=off    the same CPU without FEAT_S1POE
+# and machine options from $KPKEYS_QEMU_MACHINE (default 'virt').
 import os
 
 from ..qemu_config import QemuArchParams
@@ -13,7 +15,9 @@ CONFIG_SERIAL_AMBA_PL011=y
 CONFIG_SERIAL_AMBA_PL011_CONSOLE=y
 CONFIG_ARM64_POE=y''',
 			   qemu_arch='aarch64',
-			   kernel_path='arch/arm64/boot/Image.gz',
+			   kernel_path='arch/arm64/boot/Image',
 			   kernel_command_line='console=ttyAMA0 panic=-1',
-			   extra_qemu_params=['-machine', 'virt', '-nic', 'none', '-smp', '2',
+			   extra_qemu_params=['-machine',
+					      os.environ.get('KPKEYS_QEMU_MACHINE', 'virt'),
+					      '-nic', 'none', '-smp', '2',
 					      '-cpu', os.environ.get('KPKEYS_QEMU_CPU', 'max')])

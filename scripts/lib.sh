@@ -5,6 +5,18 @@ KPKEYS_TOP=$(cd "$(dirname "$0")/.." && pwd)
 KPKEYS_CACHE=${KPKEYS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kpkeys}
 export KPKEYS_TOP KPKEYS_CACHE
 
+# The kernel tree every kernel of the bench is built from: a git repository
+# in the cache with the pinned base (tag 'base', scripts/prepare-base), at a
+# path that is the same for every clone of the bench, so that kbuild's
+# build directories in the cache stay valid for a fresh clone.
+# scripts/sync-src checks out build/linux's work there; check-series walks
+# it through the series, patch by patch, and leaves it at the tip.
+KPKEYS_SRC="$KPKEYS_CACHE/linux-$(sed -n 's/^VERSION=//p' "$KPKEYS_TOP/pins/linux-source.pin")"
+# A second work tree of that repository, always at build/linux's work,
+# for what must not wait while check-series walks the first one: UML KUnit
+# and the tip's other builds.
+KPKEYS_TIP="$KPKEYS_SRC-tip"
+
 die() {
 	echo "error: $*" >&2
 	exit 1
@@ -12,6 +24,38 @@ die() {
 
 log() {
 	echo "==> $*" >&2
+}
+
+# 125 -> 2m05s
+duration() {
+	printf '%dm%02ds' $(($1 / 60)) $(($1 % 60))
+}
+
+# Print a progress line every minute while a long build runs: its label,
+# the time so far and how many files of OUTDIR (matching NAME, default
+# '*.o') it has written. 'heartbeat_stop' or the caller's exit ends it (it
+# sets the caller's EXIT trap). sleep gets no stdout/stderr, so that a
+# pipe reading the caller's output closes as soon as the caller is done.
+heartbeat_start() { # LABEL OUTDIR [NAME]
+	hb_stamp=$(mktemp)
+	# To fd 3 where the caller opened it for progress (check-series sends
+	# each build's output to a log), else to stderr.
+	hb_fd=2
+	{ true >&3; } 2>/dev/null && hb_fd=3
+	trap heartbeat_stop EXIT
+	(
+		start=$(date +%s)
+		while sleep 60 >/dev/null 2>&1 && kill -0 $$ 2>/dev/null; do
+			n=$(find "$2" -name "${3:-*.o}" -newer "$hb_stamp" 2>/dev/null | wc -l)
+			echo "... $1: $(duration $(($(date +%s) - start))), $n files compiled"
+		done
+	) >&"$hb_fd" &
+	hb_pid=$!
+}
+
+heartbeat_stop() {
+	kill "$hb_pid" 2>/dev/null || true
+	rm -f "$hb_stamp"
 }
 
 # The kernel's own python must be Debian's, not a pyenv shim earlier in PATH.
