@@ -28,19 +28,24 @@ qemu: deps
 tree: deps
 	scripts/make-tree
 
-# The arm64 bench kernel, from build/linux's work tree (commits and edits).
-kernel: tree
+# The arm64 bench kernel, from build/linux's work tree (commits and edits:
+# build/linux is made only if it is missing).
+kernel: deps
+	[ -d build/linux/.git ] || scripts/make-tree
 	scripts/sync-src
 	scripts/bench-kernel >/dev/null
 
 export:
 	scripts/export-series
 
+# The boot matrix's rows that boot the bench kernel (kunit/matrix.tsv), and
+# UML. The KVM rows boot the tip's LLVM build: they run in make test.
 kunit: kernel qemu
-	scripts/kunit kunit-arm64-poe arm64 max
-	scripts/kunit kunit-arm64-nopoe arm64 max,poe=off
+	for row in $$(scripts/boot-matrix --rows arm64); do \
+		scripts/boot-matrix $$row poe && scripts/boot-matrix $$row nopoe || exit; \
+	done
 	scripts/kunit kunit-um um
-	scripts/summarize kunit
+	scripts/summarize kunit-bench
 
 selftests-poe: kernel qemu
 	scripts/selftests-poe

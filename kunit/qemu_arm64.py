@@ -19,5 +19,5 @@ CONFIG_ARM64_POE=y''',
 			   kernel_command_line='console=ttyAMA0 panic=-1',
 			   extra_qemu_params=['-machine',
 					      os.environ.get('KPKEYS_QEMU_MACHINE', 'virt'),
-					      '-nic', 'none', '-smp', '2',
+					      '-nic', 'none', '-smp', '4',
 					      '-cpu', os.environ.get('KPKEYS_QEMU_CPU', 'max')])
