@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
-# kunit.py --qemu_config for the kpkeys bench: the arm64 bench kernel
-# (scripts/bench-kernel, booted with 'kunit.py exec') on QEMU 'virt' with
-# our QEMU (build/qemu, first in PATH), CPU model from $KPKEYS_QEMU_CPU:
+# kunit.py --qemu_config for the kpkeys bench: an arm64 kernel of the bench
+# (booted with 'kunit.py exec' by scripts/kunit) on QEMU 'virt' with our
+# QEMU (build/qemu, first in PATH), 4 CPUs, CPU model from $KPKEYS_QEMU_CPU:
 #   max            Armv9 with FEAT_S1POE (our QEMU patches)
 #   max,poe=off    the same CPU without FEAT_S1POE
-# and machine options from $KPKEYS_QEMU_MACHINE (default 'virt').
+# and machine options from $KPKEYS_QEMU_MACHINE (default 'virt'; the rows
+# of kunit/matrix.tsv set it).
 import os
 
 from ..qemu_config import QemuArchParams
