@@ -6,7 +6,7 @@
 
 CPU ?= max
 
-.PHONY: run test deps qemu tree kernel export kunit selftests-poe check-series summary clean
+.PHONY: run test deps qemu qemu-tree qemu-dev qemu-export qemu-tcg tree kernel export kunit selftests-poe check-series summary clean
 
 run: kernel qemu
 	scripts/kunit kunit-arm64 arm64 $(CPU)
@@ -27,6 +27,26 @@ qemu: deps
 
 tree: deps
 	scripts/make-tree
+
+# build/qemu-src: the pinned QEMU + qemu/patches/ as commits ('make tree'
+# for QEMU); 'make qemu-dev' builds its work tree incrementally and makes
+# the bench use it; 'make qemu-export' regenerates qemu/patches/ from it
+# ('make qemu' goes back to the build from qemu/patches/).
+qemu-tree: deps
+	scripts/make-qemu-tree
+
+qemu-dev: deps
+	[ -d build/qemu-src/.git ] || scripts/make-qemu-tree
+	scripts/build-qemu --tree >/dev/null
+
+qemu-export:
+	scripts/export-qemu
+
+# Our QEMU's bare-metal FEAT_S1POE conformance test (tests/tcg), with the
+# QEMU that build/qemu/ links to.
+qemu-tcg:
+	scripts/qemu-tcg
+	scripts/summarize tcg
 
 # The arm64 bench kernel, from build/linux's work tree (commits and edits:
 # build/linux is made only if it is missing).
