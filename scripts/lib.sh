@@ -67,6 +67,34 @@ qemu_pythonpath() {
 	echo "$KPKEYS_CACHE/tools/root/usr/lib/python3/dist-packages"
 }
 
+# The pinned QEMU source with Debian's patches applied, unpacked into DIR
+# (which must not exist): the base of both the cached build
+# (scripts/build-qemu) and build/qemu-src (scripts/make-qemu-tree).
+qemu_unpack() { # DIR
+	qu_orig=$("$KPKEYS_TOP/scripts/fetch" "$KPKEYS_TOP/pins/qemu-source.pin")
+	qu_debian=$("$KPKEYS_TOP/scripts/fetch" "$KPKEYS_TOP/pins/qemu-debian.pin")
+	mkdir -p "$1/.debian"
+	log "unpacking $(basename "$qu_orig"), applying Debian's patches"
+	tar -C "$1" --strip-components=1 --no-same-owner -xf "$qu_orig"
+	tar -C "$1/.debian" --no-same-owner -xf "$qu_debian" debian/patches
+	for qu_p in $(grep -v '^#' "$1/.debian/debian/patches/series"); do
+		patch -d "$1" -p1 -s -N < "$1/.debian/debian/patches/$qu_p" ||
+			die "Debian patch $qu_p does not apply"
+	done
+	rm -rf "$1/.debian"
+}
+
+# Patch ids (git patch-id --stable), one a line: of the patch files given,
+# and of the commits base..HEAD of a tree. Equal lists: the tree holds
+# exactly those patches (scripts/make-tree, scripts/make-qemu-tree).
+patch_ids() { # FILE...
+	for pi_p in "$@"; do git patch-id --stable < "$pi_p"; done | cut -d' ' -f1
+}
+
+tree_patch_ids() { # TREE
+	git -C "$1" log --reverse -p base..HEAD | git patch-id --stable | cut -d' ' -f1
+}
+
 # Debian's tools first: a pyenv python3 earlier in PATH lacks the modules
 # the kernel's scripts import (checkpatch's spdxcheck needs python3-ply).
 PATH=/usr/bin:/bin:$PATH
