@@ -6,7 +6,7 @@
 
 CPU ?= max
 
-.PHONY: run test deps qemu qemu-tree qemu-dev qemu-export qemu-tcg tree kernel export kunit selftests-poe check-series summary clean
+.PHONY: run test bench deps qemu qemu-tree qemu-dev qemu-export qemu-tcg tree kernel export kunit selftests-poe check-series summary clean
 
 run: kernel qemu
 	scripts/kunit kunit-arm64 arm64 $(CPU)
@@ -18,6 +18,11 @@ run: kernel qemu
 # others, and the summary counts what is missing as failed.
 test:
 	scripts/test
+
+# Guest workloads timed on build/qemu (QEMU=path for another build):
+# figures, not tests.
+bench: kernel qemu
+	scripts/bench
 
 deps:
 	@scripts/deps
