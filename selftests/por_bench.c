@@ -9,7 +9,6 @@
  */
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
@@ -69,8 +68,12 @@ int main(void)
 		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	other = mmap(NULL, PAGES * psize, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (target == MAP_FAILED || other == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
 	pkey = syscall(SYS_pkey_alloc, 0, 0);
-	if (target == MAP_FAILED || other == MAP_FAILED || pkey < 0) {
+	if (pkey < 0) {
 		printf("1..0 # SKIP no pkeys (FEAT_S1POE): %d\n", pkey);
 		return 4;
 	}
