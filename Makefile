@@ -6,7 +6,7 @@
 
 CPU ?= max
 
-.PHONY: run test bench deps qemu qemu-tree qemu-dev qemu-export qemu-tcg tree kernel export kunit selftests-poe check-series summary clean
+.PHONY: run test bench deps qemu qemu-tree qemu-dev qemu-export qemu-tcg tree kernel export kunit selftests-poe mm-workload check-series summary clean
 
 run: kernel qemu
 	scripts/kunit kunit-arm64 arm64 $(CPU)
@@ -75,6 +75,12 @@ kunit: kernel qemu
 selftests-poe: kernel qemu
 	scripts/selftests-poe
 	scripts/summarize selftests
+
+# The mm selftests and a fork/exec/mmap stress, 4 CPUs, hardened page
+# tables on and off, on the tip's LLVM kernel (check-series builds it).
+mm-workload: qemu
+	scripts/mm-workload
+	scripts/summarize mm-workload
 
 check-series: tree
 	scripts/sync-src --committed

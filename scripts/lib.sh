@@ -17,6 +17,18 @@ KPKEYS_SRC="$KPKEYS_CACHE/linux-$(sed -n 's/^VERSION=//p' "$KPKEYS_TOP/pins/linu
 # and the tip's other builds.
 KPKEYS_TIP="$KPKEYS_SRC-tip"
 
+# One ccache for every compiler the bench runs (kernels, UML, and QEMU,
+# whose meson uses ccache when it finds it), in depend mode: a miss runs
+# the compiler once, where the default mode first runs the preprocessor to
+# look the result up again (+33% on each kernel object compiled, measured:
+# mm/ of the bench kernel, 39.4 s against 29.6 s without ccache; 30.6 s in
+# depend mode). A fresh 'make test' misses on almost every object. What
+# depend mode gives up, hits on a preprocessed output that did not change
+# while a header did, never happened in the walk of the series.
+CCACHE_DIR="$KPKEYS_CACHE/ccache"
+CCACHE_DEPEND=1
+export CCACHE_DIR CCACHE_DEPEND
+
 die() {
 	echo "error: $*" >&2
 	exit 1

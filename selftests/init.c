@@ -1,37 +1,74 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /init of the selftests initramfs: run every program named on the kernel
- * command line after "kpkeys.tests=" (comma-separated, from /tests), print
- * the results as KTAP on the console (each test's own output as diagnostic
- * lines) and power off.
+ * command line after "kpkeys.tests=" (comma-separated, from /tests; '+'
+ * separates a program's arguments: "khugepaged+-s+2"), print the results
+ * as KTAP on the console (each test's own output as diagnostic lines) and
+ * power off. With "kpkeys.swap=DEVICE" (a block device in devtmpfs), it
+ * first makes DEVICE a swap area and swaps on it.
  *
  * kselftest exit codes: 0 pass, 4 skip, anything else fails.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/swap.h>
 #include <sys/wait.h>
 
 #define KSFT_SKIP 4
 
-static char *tests_from_cmdline(void)
+/* The value of kernel parameter @name ("kpkeys.tests="), or NULL. */
+static char *param(const char *name)
 {
-	static char buf[4096];
+	static char buf[2][4096];
+	static int n;
+	char *b = buf[n++ % 2], *p;
 	FILE *f = fopen("/proc/cmdline", "r");
-	char *p;
 
-	if (!f || !fgets(buf, sizeof(buf), f))
+	if (!f || !fgets(b, sizeof(buf[0]), f))
 		return NULL;
 	fclose(f);
-	p = strstr(buf, "kpkeys.tests=");
+	p = strstr(b, name);
 	if (!p)
 		return NULL;
-	p += strlen("kpkeys.tests=");
+	p += strlen(name);
 	p[strcspn(p, " \n")] = '\0';
 	return p;
+}
+
+/*
+ * mkswap + swapon: the version 1 header (linux/swap.h's union swap_header)
+ * in the first page, the signature in its last 10 bytes.
+ */
+static int swap_on(const char *dev)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *hdr = calloc(1, page);
+	int fd = open(dev, O_RDWR);
+	off_t size;
+	uint32_t *info = (uint32_t *)(hdr + 1024);
+
+	if (fd < 0 || !hdr) {
+		free(hdr);
+		return -1;
+	}
+	size = lseek(fd, 0, SEEK_END);
+	info[0] = 1;				/* version */
+	info[1] = size / page - 1;		/* last_page */
+	memcpy(hdr + page - 10, "SWAPSPACE2", 10);
+	if (size < 2 * page || pwrite(fd, hdr, page, 0) != page || fsync(fd))
+		size = -1;
+	close(fd);
+	free(hdr);
+	return size < 0 ? -1 : swapon(dev, 0);
 }
 
 /*
@@ -41,12 +78,17 @@ static char *tests_from_cmdline(void)
  */
 static int run(const char *name)
 {
-	char path[256], line[1024];
-	int fds[2], status, failed = 0;
+	char path[256], line[1024], args[256], *argv[16], *save = NULL;
+	int fds[2], status, failed = 0, argc = 1;
 	FILE *out;
 	pid_t pid;
 
-	snprintf(path, sizeof(path), "/tests/%s", name);
+	snprintf(args, sizeof(args), "%s", name);
+	snprintf(path, sizeof(path), "/tests/%s", strtok_r(args, "+", &save));
+	argv[0] = path;
+	while (argc < 15 && (argv[argc] = strtok_r(NULL, "+", &save)))
+		argc++;
+	argv[argc] = NULL;
 	if (pipe(fds))
 		return -1;
 	pid = fork();
@@ -54,7 +96,7 @@ static int run(const char *name)
 		dup2(fds[1], 1);
 		dup2(fds[1], 2);
 		close(fds[0]);
-		execl(path, path, (char *)NULL);
+		execv(path, argv);
 		perror(path);
 		_exit(127);
 	}
@@ -79,14 +121,21 @@ static int run(const char *name)
 
 int main(void)
 {
-	char *tests, *name, *save = NULL;
+	char *tests, *swap, *name, *save = NULL;
 	int n = 0, count = 1;
 
 	mount("proc", "/proc", "proc", 0, NULL);
 	mount("sysfs", "/sys", "sysfs", 0, NULL);
+	/* The mm selftests read the kernel's debugfs files (split_huge_pages) */
+	mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
 	setvbuf(stdout, NULL, _IONBF, 0);
 
-	tests = tests_from_cmdline();
+	swap = param("kpkeys.swap=");
+	if (swap && swap_on(swap))
+		printf("# swap on %s: %s\n", swap, strerror(errno));
+
+	tests = param("kpkeys.tests=");
 	if (!tests) {
 		printf("Bail out! no kpkeys.tests= on the kernel command line\n");
 		reboot(RB_POWER_OFF);
@@ -97,10 +146,13 @@ int main(void)
 	printf("KTAP version 1\n1..%d\n", count);
 	for (name = strtok_r(tests, ",", &save); name;
 	     name = strtok_r(NULL, ",", &save)) {
+		time_t start;
 		int ret;
 
 		printf("# running %s\n", name);
+		start = time(NULL);
 		ret = run(name);
+		printf("# %s: %ld s\n", name, (long)(time(NULL) - start));
 		if (ret == 0)
 			printf("ok %d %s\n", ++n, name);
 		else if (ret == KSFT_SKIP)

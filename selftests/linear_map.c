@@ -10,8 +10,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/mount.h>
-#include <sys/stat.h>
 
 #define DUMP	"/sys/kernel/debug/kernel_page_tables"
 
@@ -32,8 +30,6 @@ int main(void)
 	int in_linear = 0;
 	FILE *f;
 
-	mkdir("/sys/kernel/debug", 0755);
-	mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
 	f = fopen(DUMP, "r");
 	if (!f) {
 		printf("linear_map: no %s (CONFIG_PTDUMP_DEBUGFS)\n", DUMP);
