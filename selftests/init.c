@@ -10,13 +10,13 @@
  * kselftest exit codes: 0 pass, 4 skip, anything else fails.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <fcntl.h>
-#include <stdint.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -33,9 +33,12 @@ static char *param(const char *name)
 	char *b = buf[n++ % 2], *p;
 	FILE *f = fopen("/proc/cmdline", "r");
 
-	if (!f || !fgets(b, sizeof(buf[0]), f))
+	if (!f)
 		return NULL;
+	p = fgets(b, sizeof(buf[0]), f);
 	fclose(f);
+	if (!p)
+		return NULL;
 	p = strstr(b, name);
 	if (!p)
 		return NULL;
@@ -57,6 +60,8 @@ static int swap_on(const char *dev)
 	uint32_t *info = (uint32_t *)(hdr + 1024);
 
 	if (fd < 0 || !hdr) {
+		if (fd >= 0)
+			close(fd);
 		free(hdr);
 		return -1;
 	}
@@ -131,10 +136,6 @@ int main(void)
 	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
 	setvbuf(stdout, NULL, _IONBF, 0);
 
-	swap = param("kpkeys.swap=");
-	if (swap && swap_on(swap))
-		printf("# swap on %s: %s\n", swap, strerror(errno));
-
 	tests = param("kpkeys.tests=");
 	if (!tests) {
 		printf("Bail out! no kpkeys.tests= on the kernel command line\n");
@@ -144,6 +145,11 @@ int main(void)
 		count += *p == ',';
 
 	printf("KTAP version 1\n1..%d\n", count);
+	swap = param("kpkeys.swap=");
+	if (swap && swap_on(swap))
+		printf("# swap on %s: %s\n", swap, strerror(errno));
+	else if (swap)
+		printf("# swap on %s\n", swap);
 	for (name = strtok_r(tests, ",", &save); name;
 	     name = strtok_r(NULL, ",", &save)) {
 		time_t start;
