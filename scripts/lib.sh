@@ -17,8 +17,8 @@ KPKEYS_SRC="$KPKEYS_CACHE/linux-$(sed -n 's/^VERSION=//p' "$KPKEYS_TOP/pins/linu
 # and the tip's other builds.
 KPKEYS_TIP="$KPKEYS_SRC-tip"
 
-# One ccache for every compiler the bench runs (kernels, UML, and QEMU,
-# whose meson uses ccache when it finds it), in depend mode: a miss runs
+# One ccache for every kernel the bench builds (arm64, LLVM, UML; QEMU's
+# build does not use ccache), in depend mode: a miss runs
 # the compiler once, where the default mode first runs the preprocessor to
 # look the result up again (+33% on each kernel object compiled, measured:
 # mm/ of the bench kernel, 39.4 s against 29.6 s without ccache; 30.6 s in
@@ -28,6 +28,12 @@ KPKEYS_TIP="$KPKEYS_SRC-tip"
 CCACHE_DIR="$KPKEYS_CACHE/ccache"
 CCACHE_DEPEND=1
 export CCACHE_DIR CCACHE_DEPEND
+
+# The KTAP that selftests/init.c printed in a guest's console LOG, to KTAP.
+guest_ktap() { # LOG KTAP
+	sed -n '/^KTAP version/,$p' "$1" |
+		grep -E '^(KTAP|[0-9]+\.\.|(not )?ok |# )' > "$2" || true
+}
 
 die() {
 	echo "error: $*" >&2

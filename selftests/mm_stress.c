@@ -135,9 +135,11 @@ static void round_once(unsigned int *rng, struct counts *c, int may_fork)
 			check("in the child", p, pages, seed);
 			fill(p, pages, ~seed);
 			check("the child's copy", p, pages, ~seed);
-			if (exec)
+			if (exec) {
 				execl("/proc/self/exe", "mm_stress", "--exec-child",
 				      (char *)NULL);
+				fail("exec", 0);
+			}
 			_exit(0);
 		}
 		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
