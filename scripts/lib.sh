@@ -16,8 +16,10 @@ KPKEYS_SRC="$KPKEYS_CACHE/linux-$(sed -n 's/^VERSION=//p' "$KPKEYS_TOP/pins/linu
 # for what must not wait while check-series walks the first one: UML KUnit
 # and the tip's other builds.
 KPKEYS_TIP="$KPKEYS_SRC-tip"
+# A third, always at the base: for the builds that compare with it.
+KPKEYS_BASE="$KPKEYS_SRC-base"
 
-# One ccache for every kernel the bench builds (arm64, LLVM, UML; QEMU's
+# One ccache for every kernel the bench builds (arm64, LLVM, x86-64, UML; QEMU's
 # build does not use ccache), in depend mode: a miss runs
 # the compiler once, where the default mode first runs the preprocessor to
 # look the result up again (+33% on each kernel object compiled, measured:
