@@ -13,14 +13,14 @@ export KPKEYS_TOP KPKEYS_CACHE
 # it through the series, patch by patch, and leaves it at the tip.
 KPKEYS_SRC="$KPKEYS_CACHE/linux-$(sed -n 's/^VERSION=//p' "$KPKEYS_TOP/pins/linux-source.pin")"
 # A second work tree of that repository, always at build/linux's work,
-# for what must not wait while check-series walks the first one: UML KUnit
-# and the tip's other builds.
+# for what must not wait while check-series walks the first one: the tip's
+# other builds (LLVM, CONFIG_KPKEYS=n, x86-64) and UML KUnit.
 KPKEYS_TIP="$KPKEYS_SRC-tip"
 # A third, always at the base: for the builds that compare with it.
 KPKEYS_BASE="$KPKEYS_SRC-base"
 
-# One ccache for every kernel the bench builds (arm64, LLVM, x86-64, UML; QEMU's
-# build does not use ccache), in depend mode: a miss runs
+# One ccache for every kernel the bench builds (arm64, LLVM, x86-64, UML;
+# QEMU's build does not use ccache), in depend mode: a miss runs
 # the compiler once, where the default mode first runs the preprocessor to
 # look the result up again (+33% on each kernel object compiled, measured:
 # mm/ of the bench kernel, 39.4 s against 29.6 s without ccache; 30.6 s in
