@@ -77,9 +77,11 @@ selftests-poe: kernel qemu
 	scripts/summarize selftests
 
 # The mm selftests and a fork/exec/mmap stress, 4 CPUs, hardened page
-# tables on and off, on the tip's LLVM kernel (check-series builds it).
+# tables on and off, on the tip's arm64 LLVM kernel and x86-64 kernel
+# (check-series tip builds them).
 mm-workload: qemu
-	scripts/mm-workload
+	scripts/mm-workload x86_64
+	scripts/mm-workload arm64
 	scripts/summarize mm-workload
 
 check-series: tree

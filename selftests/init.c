@@ -4,8 +4,10 @@
  * command line after "kpkeys.tests=" (comma-separated, from /tests; '+'
  * separates a program's arguments: "khugepaged+-s+2"), print the results
  * as KTAP on the console (each test's own output as diagnostic lines) and
- * power off. With "kpkeys.swap=DEVICE" (a block device in devtmpfs), it
- * first makes DEVICE a swap area and swaps on it.
+ * reboot, which ends QEMU (-no-reboot) on every machine of the bench (x86
+ * without ACPI cannot power off: it halts instead). With
+ * "kpkeys.swap=DEVICE" (a block device in devtmpfs), it first makes DEVICE
+ * a swap area and swaps on it.
  *
  * kselftest exit codes: 0 pass, 4 skip, anything else fails.
  */
@@ -139,7 +141,7 @@ int main(void)
 	tests = param("kpkeys.tests=");
 	if (!tests) {
 		printf("Bail out! no kpkeys.tests= on the kernel command line\n");
-		reboot(RB_POWER_OFF);
+		reboot(RB_AUTOBOOT);
 	}
 	for (char *p = tests; *p; p++)
 		count += *p == ',';
@@ -167,6 +169,6 @@ int main(void)
 			printf("not ok %d %s # exit status %d\n", ++n, name, ret);
 	}
 	sync();
-	reboot(RB_POWER_OFF);
+	reboot(RB_AUTOBOOT);
 	return 0;
 }
