@@ -16,7 +16,8 @@ KPKEYS_SRC="$KPKEYS_CACHE/linux-$(sed -n 's/^VERSION=//p' "$KPKEYS_TOP/pins/linu
 # for what must not wait while check-series walks the first one: the tip's
 # other builds (LLVM, CONFIG_KPKEYS=n, x86-64) and UML KUnit.
 KPKEYS_TIP="$KPKEYS_SRC-tip"
-# A third, always at the base: for the builds that compare with it.
+# A third, at the base, made by check-series when it must build the base
+# for x86-64 (checks/size-base).
 KPKEYS_BASE="$KPKEYS_SRC-base"
 
 # One ccache for every kernel the bench builds (arm64, LLVM, x86-64, UML;
